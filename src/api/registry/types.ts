@@ -40,6 +40,8 @@ export interface ResourceDef {
   categories?: string[];
   /** `status` subresource: the main resource ignores status changes, /status ignores everything else. */
   status?: boolean;
+  /** Keep a status sent on create (nodes register with theirs); other kinds start with none. */
+  statusOnCreate?: boolean;
   /** `scale` subresource: where replicas live in spec and status, and the status label selector. */
   scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string };
   /** Whether metadata.generation follows spec changes (kinds with a spec). */
@@ -50,4 +52,6 @@ export interface ResourceDef {
   strategy?: Strategy;
   /** Versions of one resource share a store: the group/resource whose store holds the objects. */
   storageResource?: string;
+  /** For a version that is not the stored one: how its objects map to and from the stored form. */
+  convert?: { toStorage(obj: KubeObject): KubeObject; fromStorage(obj: KubeObject): KubeObject };
 }
