@@ -1,0 +1,18 @@
+import { createApp } from "./app";
+import type { Env } from "./env";
+import { ensureBootstrapped } from "./bootstrap";
+import { sweepTerminatingNamespaces } from "./namespace-deletion";
+import { builtinRegistry } from "./registry";
+
+export { ResourceStore } from "../durable-objects/resource-store";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  /** The cron trigger: the periodic resync that backs up event-driven work. */
+  async scheduled(_controller, env, ctx) {
+    await ensureBootstrapped(env, ctx, builtinRegistry);
+    await sweepTerminatingNamespaces(env, ctx, builtinRegistry);
+  },
+} satisfies ExportedHandler<Env>;

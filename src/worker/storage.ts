@@ -1,0 +1,77 @@
+import { errors } from "../api/errors";
+import type { KubeObject } from "../api/object";
+import type { ResourceDef } from "../api/registry/types";
+import { qualifiedName, storageName } from "../api/registry/registry";
+import type { ListRequest, Selection, WatchRequest, WriteResult } from "../durable-objects/store/contract";
+import { storeKey } from "../durable-objects/store/contract";
+import { unwrap } from "../durable-objects/rpc-result";
+import { shardOf, shardsFor, storeStub } from "../durable-objects/router";
+import type { Env } from "./env";
+
+export type Written = { ok: true; object: KubeObject } | { ok: false; reason: "AlreadyExists" | "NotFound" | "Conflict" };
+
+/** Typed access to one resource's store(s): JSON in and out, shards resolved through the router. */
+export class ResourceStorage {
+  private readonly resource: string;
+
+  constructor(
+    private readonly env: Env,
+    readonly def: ResourceDef,
+  ) {
+    this.resource = storageName(def);
+  }
+
+  private stub(namespace: string | undefined) {
+    return storeStub(this.env, this.resource, shardOf(namespace));
+  }
+
+  private single(namespace: string | undefined) {
+    const shards = shardsFor(namespace);
+    // Lists and watches across shards need a merge; until the router shards, there is one.
+    if (shards.length !== 1) throw errors.internal("cross-shard reads are not supported yet");
+    return storeStub(this.env, this.resource, shards[0]);
+  }
+
+  async get(namespace: string | undefined, name: string): Promise<KubeObject | null> {
+    const text = await this.stub(namespace).get(storeKey(namespace, name));
+    return text === null ? null : (JSON.parse(text) as KubeObject);
+  }
+
+  selection(namespace: string | undefined, q: { labelSelector?: string; fieldSelector?: string }): Selection {
+    const sel: Selection = { resource: qualifiedName(this.def), namespaced: this.def.namespaced };
+    if (namespace) sel.namespace = namespace;
+    if (q.labelSelector) sel.labelSelector = q.labelSelector;
+    if (q.fieldSelector) sel.fieldSelector = q.fieldSelector;
+    return sel;
+  }
+
+  async list(req: ListRequest) {
+    const result = unwrap(await this.single(req.namespace).list(req));
+    return { ...result, items: result.items.map((t) => JSON.parse(t) as KubeObject) };
+  }
+
+  async create(obj: KubeObject): Promise<Written> {
+    const { namespace, name } = obj.metadata;
+    const key = storeKey(namespace, name!);
+    return parse(await this.stub(namespace).create(key, namespace ?? "", name!, JSON.stringify(obj)));
+  }
+
+  async update(obj: KubeObject, expectedRV: number | null): Promise<Written> {
+    const { namespace, name } = obj.metadata;
+    return parse(await this.stub(namespace).update(storeKey(namespace, name!), JSON.stringify(obj), expectedRV));
+  }
+
+  /** `final` is the state the DELETED event carries (e.g. with its deletionTimestamp). */
+  async delete(obj: KubeObject, expectedRV: number | null): Promise<Written> {
+    const { namespace, name } = obj.metadata;
+    return parse(await this.stub(namespace).delete(storeKey(namespace, name!), expectedRV, JSON.stringify(obj)));
+  }
+
+  watch(req: WatchRequest): Promise<Response> {
+    return this.single(req.namespace).fetch("https://store/watch", { method: "POST", body: JSON.stringify(req) });
+  }
+}
+
+function parse(result: WriteResult): Written {
+  return result.ok ? { ok: true, object: JSON.parse(result.value) as KubeObject } : { ok: false, reason: result.reason };
+}
