@@ -1,3 +1,4 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,29 @@ export default defineConfig({
     projects: [
       {
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            main: "./src/worker/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              // Short heartbeats and a small event log, so bookmarks and compaction show within a test.
+              bindings: { ADMIN_TOKEN: "test-admin-token", WATCH_HEARTBEAT_MS: "300", STORE_RETAIN_EVENTS: "40" },
+            },
+          }),
+        ],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },
