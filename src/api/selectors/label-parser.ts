@@ -2,7 +2,8 @@
 // same texts. Tokens are split on whitespace and on the operator characters = ! ( ) , > <.
 
 import { type Operator, type Requirement, requirementError, sortByKey } from "./requirement";
-import { goQuote, labelKeyErrors } from "./validation";
+import { isQualifiedName } from "../validation/names";
+import { goQuote } from "./validation";
 
 type Token = "EOS" | "IDENT" | "(" | ")" | "," | "!" | "=" | "==" | "!=" | ">" | "<" | "in" | "notin";
 interface Item {
@@ -87,7 +88,7 @@ class Parser {
     const negated = tok === "!";
     if (negated) ({ tok, lit } = this.next());
     if (tok !== "IDENT") fail(`found '${lit}', expected: identifier`);
-    const keyErrs = labelKeyErrors(lit);
+    const keyErrs = isQualifiedName(lit);
     // The key is checked with a nil field path, which Go prints as "<nil>".
     if (keyErrs.length) fail(`<nil>: Invalid value: ${goQuote(lit)}: ${keyErrs.join("; ")}`);
     const after = this.peek().tok;

@@ -1,7 +1,8 @@
 // One label requirement (key, operator, values): its validity rules, how it matches a label set,
 // and its canonical text — the pieces shared by the string parser and matchLabels/matchExpressions.
 
-import { aggregateText, goJSON, invalidText, labelKeyErrors, labelValueErrors } from "./validation";
+import { isLabelValue, isQualifiedName } from "../validation/names";
+import { aggregateText, goJSON, invalidText } from "./validation";
 
 /** selection.Operator values; "!" is DoesNotExist, "exists" is a bare key. */
 export type Operator = "=" | "==" | "!=" | "in" | "notin" | "exists" | "!" | "gt" | "lt";
@@ -28,7 +29,7 @@ export function parseInt64(s: string): bigint | undefined {
  */
 export function requirementError(key: string, operator: Operator, values: readonly string[]): string {
   const errs: string[] = [];
-  const keyErrs = labelKeyErrors(key);
+  const keyErrs = isQualifiedName(key);
   if (keyErrs.length) errs.push(invalidText("key", key, keyErrs.join("; ")));
   // Go prints the values slice as JSON; an empty one reaches here as a nil slice.
   const badValues = (detail: string) => errs.push(invalidText("values", values.length ? values : null, detail));
@@ -57,7 +58,7 @@ export function requirementError(key: string, operator: Operator, values: readon
       break;
   }
   values.forEach((v, i) => {
-    const valueErrs = labelValueErrors(v);
+    const valueErrs = isLabelValue(v);
     if (valueErrs.length) errs.push(invalidText(`values[${i}][${key}]`, v, valueErrs.join("; ")));
   });
   return errs.length ? aggregateText(errs) : "";

@@ -4,8 +4,7 @@ import type { FieldError } from "../errors";
 import { asArray, child, errForbidden, errInvalid, errRequired, index, isObj, msgs, str, type Obj } from "./field";
 import { isLabelValue, isQualifiedName } from "./names";
 import { validateLabels } from "./meta";
-
-const operators = new Set(["In", "NotIn", "Exists", "DoesNotExist"]);
+import { selectorFromLabelSelector, type LabelSelectorSpec } from "../selectors/labels";
 
 export function validateLabelSelector(sel: unknown, field: string): FieldError[] {
   if (!isObj(sel)) return [];
@@ -37,36 +36,14 @@ export interface Selector {
   matches(labels: Record<string, string> | undefined): boolean;
 }
 
-/** LabelSelectorAsSelector; returns undefined when the selector cannot be compiled. */
+/** LabelSelectorAsSelector; undefined when the selector cannot be compiled (validation reports why). */
 export function compileSelector(sel: unknown): Selector | undefined {
-  if (sel === undefined || sel === null) return { empty: false, matches: () => false };
-  if (!isObj(sel)) return undefined;
-  const reqs: ((l: Record<string, string>) => boolean)[] = [];
-  for (const [k, v] of Object.entries(isObj(sel.matchLabels) ? sel.matchLabels : {})) {
-    if (isQualifiedName(k).length || isLabelValue(str(v)).length) return undefined;
-    reqs.push((l) => k in l && l[k] === v);
+  try {
+    const compiled = selectorFromLabelSelector(sel as LabelSelectorSpec | null | undefined);
+    return { empty: compiled.isEmpty(), matches: (labels) => compiled.matches(labels) };
+  } catch {
+    return undefined;
   }
-  for (const expr of asArray(sel.matchExpressions)) {
-    const k = str(expr?.key);
-    const values = asArray(expr?.values).map(str);
-    if (!operators.has(expr?.operator) || isQualifiedName(k).length) return undefined;
-    if ((expr.operator === "In" || expr.operator === "NotIn") && values.length === 0) return undefined;
-    if ((expr.operator === "Exists" || expr.operator === "DoesNotExist") && values.length > 0) return undefined;
-    switch (expr.operator) {
-      case "In":
-        reqs.push((l) => k in l && values.includes(l[k]!));
-        break;
-      case "NotIn":
-        reqs.push((l) => !(k in l) || !values.includes(l[k]!));
-        break;
-      case "Exists":
-        reqs.push((l) => k in l);
-        break;
-      default:
-        reqs.push((l) => !(k in l));
-    }
-  }
-  return { empty: reqs.length === 0, matches: (labels) => reqs.every((r) => r(labels ?? {})) };
 }
 
 /** A map selector (ReplicationController, Service): every pair must be present. */

@@ -78,7 +78,7 @@ describe("parseLabelSelector", () => {
     ["A_", `unable to parse requirement: <nil>: Invalid value: "A_": ${nameRule}`],
     ["/a", `unable to parse requirement: <nil>: Invalid value: "/a": prefix part must be non-empty`],
     ["x=a||y=b", `unable to parse requirement: values[0][x]: Invalid value: "a||y": ${valueRule}`],
-    [`x=${"a".repeat(64)}`, `unable to parse requirement: values[0][x]: Invalid value: "${"a".repeat(64)}": must be no more than 63 bytes`],
+    [`x=${"a".repeat(64)}`, `unable to parse requirement: values[0][x]: Invalid value: "${"a".repeat(64)}": must be no more than 63 characters`],
     ["x in (a$,b$)",
       `unable to parse requirement: [values[0][x]: Invalid value: "a$": ${valueRule}, values[1][x]: Invalid value: "b$": ${valueRule}]`],
   ])("rejects %j", (text, message) => {
@@ -87,7 +87,7 @@ describe("parseLabelSelector", () => {
 
   it("explains a key with too many slashes", () => {
     expect(parseError("a/b/c")).toBe(
-      `unable to parse requirement: <nil>: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `unable to parse requirement: <nil>: Invalid value: "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     );
   });
 });

@@ -39,7 +39,7 @@ describe("apimachinery string formats", () => {
   it("qualified names check prefix and name parts", () => {
     expect(isQualifiedName("app.kubernetes.io/name")).toEqual([]);
     expect(isQualifiedName("/x")).toEqual(["prefix part must be non-empty"]);
-    expect(isQualifiedName("a/b/c")[0]).toMatch(/^a valid label key must consist of/);
+    expect(isQualifiedName("a/b/c")[0]).toMatch(/^a qualified name must consist of/);
     expect(isQualifiedName("bad key")).toEqual([
       "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     ]);
