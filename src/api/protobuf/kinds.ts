@@ -1,16 +1,34 @@
-// Which message a body's apiVersion and kind name: exactly the kinds kubectl 1.32/1.33 send as protobuf
-// (create generators, create token, autoscale, certificate approve, auth can-i / whoami).
+// Which message a body's apiVersion and kind name: every built-in kind we serve, plus the request-only
+// kinds kubectl sends as protobuf (create token, auth can-i / whoami).
+//
+// Not here yet, because a value type they carry has no finisher in builtins.ts and would decode to the
+// wrong JSON: core/v1 Event, events.k8s.io/v1 Event and Lease (metav1.MicroTime), ControllerRevision
+// (runtime.RawExtension), CustomResourceDefinition (apiextensions JSON and the JSONSchemaPropsOr* unions).
+// Their schemas are complete; they answer 415 until those finishers exist.
 
 const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   v1: {
-    Namespace: "core.Namespace",
     ConfigMap: "core.ConfigMap",
-    Secret: "core.Secret",
-    ServiceAccount: "core.ServiceAccount",
+    Endpoints: "core.Endpoints",
+    LimitRange: "core.LimitRange",
+    Namespace: "core.Namespace",
+    Node: "core.Node",
+    PersistentVolume: "core.PersistentVolume",
+    PersistentVolumeClaim: "core.PersistentVolumeClaim",
+    Pod: "core.Pod",
+    PodTemplate: "core.PodTemplate",
+    ReplicationController: "core.ReplicationController",
     ResourceQuota: "core.ResourceQuota",
+    Secret: "core.Secret",
     Service: "core.Service",
+    ServiceAccount: "core.ServiceAccount",
   },
-  "apps/v1": { Deployment: "apps.Deployment" },
+  "apps/v1": {
+    DaemonSet: "apps.DaemonSet",
+    Deployment: "apps.Deployment",
+    ReplicaSet: "apps.ReplicaSet",
+    StatefulSet: "apps.StatefulSet",
+  },
   "batch/v1": { Job: "batch.Job", CronJob: "batch.CronJob" },
   "rbac.authorization.k8s.io/v1": {
     Role: "rbac.Role",
@@ -19,7 +37,11 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     ClusterRoleBinding: "rbac.ClusterRoleBinding",
   },
   "scheduling.k8s.io/v1": { PriorityClass: "scheduling.PriorityClass" },
-  "networking.k8s.io/v1": { Ingress: "networking.Ingress" },
+  "networking.k8s.io/v1": {
+    Ingress: "networking.Ingress",
+    IngressClass: "networking.IngressClass",
+    NetworkPolicy: "networking.NetworkPolicy",
+  },
   "policy/v1": { PodDisruptionBudget: "policy.PodDisruptionBudget" },
   "authentication.k8s.io/v1": {
     TokenRequest: "authentication.TokenRequest",
@@ -32,6 +54,15 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "autoscaling/v1": { HorizontalPodAutoscaler: "autoscalingv1.HorizontalPodAutoscaler" },
   "autoscaling/v2": { HorizontalPodAutoscaler: "autoscalingv2.HorizontalPodAutoscaler" },
   "certificates.k8s.io/v1": { CertificateSigningRequest: "certificates.CertificateSigningRequest" },
+  "discovery.k8s.io/v1": { EndpointSlice: "discovery.EndpointSlice" },
+  "node.k8s.io/v1": { RuntimeClass: "node.RuntimeClass" },
+  "storage.k8s.io/v1": {
+    CSIDriver: "storage.CSIDriver",
+    CSINode: "storage.CSINode",
+    CSIStorageCapacity: "storage.CSIStorageCapacity",
+    StorageClass: "storage.StorageClass",
+    VolumeAttachment: "storage.VolumeAttachment",
+  },
 };
 
 /** The schema key for a kind, or undefined when this decoder does not know it. */

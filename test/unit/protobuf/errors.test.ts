@@ -71,7 +71,7 @@ describe("protobuf body errors", () => {
 
   it("rejects unknown kinds and encodings with 415", () => {
     const raw = msg(1, str(1, "x"));
-    for (const [v, k] of [["v1", "Pod"], ["example.com/v1", "Widget"], ["v1", "constructor"], ["constructor", "x"]]) {
+    for (const [v, k] of [["v1", "NoSuchKind"], ["example.com/v1", "Widget"], ["v1", "constructor"], ["constructor", "x"]]) {
       expect(statusOf(body(v, k, raw)).toStatus()).toMatchObject({ code: 415, reason: "UnsupportedMediaType" });
     }
     expect(statusOf(body("v1", "Namespace", raw, "gzip")).code).toBe(415);

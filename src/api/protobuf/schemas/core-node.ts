@@ -1,0 +1,35 @@
+// core/v1 Node: spec (taints, config source) and status (addresses, images, daemon endpoints, info).
+
+import type { SchemaPackage } from "../schema";
+
+export const coreNode: SchemaPackage["messages"] = {
+  Node: { 1: "metadata:meta.ObjectMeta", 2: "spec:NodeSpec", 3: "status:NodeStatus" },
+  NodeSpec: { 1: "podCIDR", 2: "externalID", 3: "providerID", 4: "unschedulable:bool",
+    5: "taints[]:Taint =atomic", 6: "configSource*:NodeConfigSource", 7: "podCIDRs[] ~merge =set" },
+  NodeStatus: { 1: "capacity:{resource.Quantity}", 2: "allocatable:{resource.Quantity}", 3: "phase",
+    4: "conditions[]:NodeCondition ~merge(type) =map(type)",
+    5: "addresses[]:NodeAddress ~merge(type) =map(type)", 6: "daemonEndpoints:NodeDaemonEndpoints",
+    7: "nodeInfo:NodeSystemInfo", 8: "images[]:ContainerImage =atomic", 9: "volumesInUse[] =atomic",
+    10: "volumesAttached[]:AttachedVolume =atomic", 11: "config*:NodeConfigStatus",
+    12: "runtimeHandlers[]:NodeRuntimeHandler =atomic", 13: "features*:NodeFeatures" },
+  Taint: { 1: "key!", 2: "value", 3: "effect!", 4: "timeAdded*:meta.Time" },
+  NodeConfigSource: { 2: "configMap*:ConfigMapNodeConfigSource" },
+  NodeCondition: { 1: "type!", 2: "status!", 3: "lastHeartbeatTime:meta.Time",
+    4: "lastTransitionTime:meta.Time", 5: "reason", 6: "message" },
+  NodeAddress: { 1: "type!", 2: "address!" },
+  NodeDaemonEndpoints: { 1: "kubeletEndpoint:DaemonEndpoint" },
+  NodeSystemInfo: { 1: "machineID!", 2: "systemUUID!", 3: "bootID!", 4: "kernelVersion!", 5: "osImage!",
+    6: "containerRuntimeVersion!", 7: "kubeletVersion!", 8: "kubeProxyVersion!", 9: "operatingSystem!",
+    10: "architecture!", 11: "swap*:NodeSwapStatus @1.33" },
+  ContainerImage: { 1: "names[] =atomic", 2: "sizeBytes:int64" },
+  AttachedVolume: { 1: "name!", 2: "devicePath!" },
+  NodeConfigStatus: { 1: "assigned*:NodeConfigSource", 2: "active*:NodeConfigSource",
+    3: "lastKnownGood*:NodeConfigSource", 4: "error" },
+  NodeRuntimeHandler: { 1: "name", 2: "features*:NodeRuntimeHandlerFeatures" },
+  NodeFeatures: { 1: "supplementalGroupsPolicy*:bool" },
+  ConfigMapNodeConfigSource: { 1: "namespace!", 2: "name!", 3: "uid", 4: "resourceVersion",
+    5: "kubeletConfigKey!" },
+  DaemonEndpoint: { 1: "Port!:int32" },
+  NodeSwapStatus: { 1: "capacity*:int64 @1.33" },
+  NodeRuntimeHandlerFeatures: { 1: "recursiveReadOnlyMounts*:bool", 2: "userNamespaces*:bool" },
+};
