@@ -144,6 +144,8 @@ export function fieldErrorMessage(e: FieldError): string {
       return `Unsupported value: ${formatValue(e.value)}${e.detail ? `: ${e.detail}` : ""}`;
     case "FieldValueDuplicate":
       return `Duplicate value: ${formatValue(e.value)}`;
+    case "FieldValueTooMany":
+      return `Too many: ${formatValue(e.value)}: ${e.detail ?? "has too many items"}`;
     case "FieldValueTooLong":
       return `Too long: ${e.detail ?? "value is too long"}`;
     case "FieldValueNotFound":
