@@ -1,8 +1,8 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
 import { ensureBootstrapped } from "./bootstrap";
-import { sweepTerminatingNamespaces } from "./namespace-deletion";
-import { builtinRegistry } from "./registry";
+import { sweepTerminating } from "./cleanup";
+import { builtinRegistry, currentRegistry } from "./registry";
 
 export { ResourceStore } from "../durable-objects/resource-store";
 
@@ -13,6 +13,6 @@ export default {
   /** The cron trigger: the periodic resync that backs up event-driven work. */
   async scheduled(_controller, env, ctx) {
     await ensureBootstrapped(env, ctx, builtinRegistry);
-    await sweepTerminatingNamespaces(env, ctx, builtinRegistry);
+    await sweepTerminating(env, ctx, await currentRegistry(env, 0));
   },
 } satisfies ExportedHandler<Env>;

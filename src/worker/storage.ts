@@ -10,6 +10,9 @@ import type { Env } from "./env";
 
 export type Written = { ok: true; object: KubeObject } | { ok: false; reason: "AlreadyExists" | "NotFound" | "Conflict" };
 
+/** Told of every successful write through this isolate (caches that must not go stale here). */
+export const writeListeners: ((def: ResourceDef, obj: KubeObject) => void)[] = [];
+
 /** Typed access to one resource's store(s): JSON in and out, shards resolved through the router. */
 export class ResourceStorage {
   private readonly resource: string;
@@ -53,25 +56,28 @@ export class ResourceStorage {
   async create(obj: KubeObject): Promise<Written> {
     const { namespace, name } = obj.metadata;
     const key = storeKey(namespace, name!);
-    return parse(await this.stub(namespace).create(key, namespace ?? "", name!, JSON.stringify(obj)));
+    return this.written(await this.stub(namespace).create(key, namespace ?? "", name!, JSON.stringify(obj)));
   }
 
   async update(obj: KubeObject, expectedRV: number | null): Promise<Written> {
     const { namespace, name } = obj.metadata;
-    return parse(await this.stub(namespace).update(storeKey(namespace, name!), JSON.stringify(obj), expectedRV));
+    return this.written(await this.stub(namespace).update(storeKey(namespace, name!), JSON.stringify(obj), expectedRV));
   }
 
-  /** `final` is the state the DELETED event carries (e.g. with its deletionTimestamp). */
+  /** `obj` is the final state the DELETED event carries (e.g. with its deletionTimestamp). */
   async delete(obj: KubeObject, expectedRV: number | null): Promise<Written> {
     const { namespace, name } = obj.metadata;
-    return parse(await this.stub(namespace).delete(storeKey(namespace, name!), expectedRV, JSON.stringify(obj)));
+    return this.written(await this.stub(namespace).delete(storeKey(namespace, name!), expectedRV, JSON.stringify(obj)));
+  }
+
+  private written(result: WriteResult): Written {
+    if (!result.ok) return { ok: false, reason: result.reason };
+    const object = JSON.parse(result.value) as KubeObject;
+    for (const listen of writeListeners) listen(this.def, object);
+    return { ok: true, object };
   }
 
   watch(req: WatchRequest): Promise<Response> {
     return this.single(req.namespace).fetch("https://store/watch", { method: "POST", body: JSON.stringify(req) });
   }
-}
-
-function parse(result: WriteResult): Written {
-  return result.ok ? { ok: true, object: JSON.parse(result.value) as KubeObject } : { ok: false, reason: result.reason };
 }

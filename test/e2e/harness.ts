@@ -46,9 +46,15 @@ export class TestCluster {
   }
 
   kubectl(args: string[], input?: string): Promise<Run> {
+    return this.kubectlEnv(args, {}, input);
+  }
+
+  /** kubectl with extra environment (e.g. EDITOR for `kubectl edit`). */
+  kubectlEnv(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
     const full = ["--kubeconfig", this.cluster.kubeconfig, "--cache-dir", this.cacheDir, ...args];
+    const options = { timeout: 60_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, ...env } };
     return new Promise((resolve) => {
-      const child = execFile(KUBECTL, full, { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const child = execFile(KUBECTL, full, options, (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
         resolve({ code, stdout, stderr });
       });

@@ -1,4 +1,6 @@
 import type { Registry } from "../registry/registry";
+import { builtinSchemas } from "../schema/builtin";
+import { refName, type Schema, type SchemaSource } from "../schema/types";
 import type { ResourceDef } from "../registry/types";
 
 // OpenAPI v3 documents generated from the registry. kubectl reads them to decide whether the server
@@ -9,23 +11,32 @@ export function gvPath(group: string, version: string): string {
   return group ? `apis/${group}/${version}` : `api/${version}`;
 }
 
-/** The index: one entry per group/version, each with a content hash so clients can cache it. */
-export function openapiRoot(registry: Registry, hash: string) {
+/** The index: one entry per group/version, each with its document's content hash so clients cache it. */
+export function openapiRoot(registry: Registry) {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const g of registry.groups()) {
     for (const v of g.versions) {
       const path = gvPath(g.name, v);
-      paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hash}` };
+      paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${contentHash(openapiGroupVersion(registry, g.name, v))}` };
     }
   }
   return { paths };
 }
 
-/** upstream's schema names: io.k8s.api.<package>.<version>.<Kind>. */
+/** FNV-1a over the document's JSON: changes whenever a CRD's schema or a version's kinds do. */
+function contentHash(doc: unknown): string {
+  const text = JSON.stringify(doc);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).toUpperCase().padStart(8, "0");
+}
+
+/**
+ * The definition name of a kind without a built-in schema: upstream names custom resources by
+ * their reversed group (stable.example.com → com.example.stable.v1.CronTab).
+ */
 export function schemaName(def: Pick<ResourceDef, "group" | "version" | "kind">): string {
-  if (def.group === "apiextensions.k8s.io") return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${def.version}.${def.kind}`;
-  const pkg = def.group === "" ? "core" : def.group.split(".")[0];
-  return `io.k8s.api.${pkg}.${def.version}.${def.kind}`;
+  return [...def.group.split(".").reverse(), def.version, def.kind].join(".");
 }
 
 const QUERY = (name: string, description: string) => ({ name, in: "query", description, schema: { type: "string", uniqueItems: true } });
@@ -36,7 +47,7 @@ const WRITE_PARAMS = [
 ];
 
 function operation(def: ResourceDef, action: string, id: string, body?: string[]) {
-  const ref = { $ref: `#/components/schemas/${schemaName(def)}` };
+  const ref = { $ref: def.schema?.root.$ref ?? `#/components/schemas/${schemaName(def)}` };
   const op: Record<string, unknown> = {
     operationId: id,
     "x-kubernetes-action": action,
@@ -50,11 +61,67 @@ function operation(def: ResourceDef, action: string, id: string, body?: string[]
   return op;
 }
 
-const PATCH_TYPES = ["application/json-patch+json", "application/merge-patch+json"];
+// Strategic merge is served but not advertised: kubectl then computes such patches from its own
+// compiled-in types rather than from these schemas, the safer source of patch metadata.
+const PATCH_TYPES = ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"];
 
-export function openapiGroupVersion(registry: Registry, group: string, version: string) {
+const OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+/** Copies a named schema and everything it references into `out` (components.schemas). */
+function collect(name: string, source: SchemaSource, out: Record<string, Schema>): void {
+  if (out[name]) return;
+  const schema = source.named(name);
+  if (!schema) return;
+  out[name] = schema;
+  const visit = (s: Schema | boolean | undefined): void => {
+    if (!s || typeof s !== "object") return;
+    if (s.$ref) collect(refName(s.$ref), source, out);
+    s.allOf?.forEach(visit);
+    if (s.properties) Object.values(s.properties).forEach(visit);
+    visit(s.items);
+    visit(s.additionalProperties);
+  };
+  visit(schema);
+}
+
+/** The schema a kind is published under, and the definitions it needs. */
+function kindSchemas(def: ResourceDef, out: Record<string, Schema>): void {
+  const gvk = [{ group: def.group, kind: def.kind, version: def.version }];
+  const schema = def.schema;
+  if (schema?.root.$ref) {
+    collect(refName(schema.root.$ref), schema.source, out);
+    return;
+  }
+  // Custom resources: the CRD's schema inline, with metadata typed as ObjectMeta, as upstream publishes.
+  const root: Schema = schema?.root ?? { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+  out[schemaName(def)] = {
+    ...root,
+    type: "object",
+    properties: {
+      ...root.properties,
+      apiVersion: { type: "string", description: "The versioned schema of this representation of an object." },
+      kind: { type: "string", description: "The REST resource this object represents." },
+      metadata: { allOf: [{ $ref: `#/components/schemas/${OBJECT_META}` }], description: "Standard object metadata." },
+    },
+    "x-kubernetes-group-version-kind": gvk,
+  };
+  collect(OBJECT_META, builtinSchemas, out);
+}
+
+const cache = new WeakMap<Registry, Map<string, object>>();
+
+export function openapiGroupVersion(registry: Registry, group: string, version: string): object {
+  let docs = cache.get(registry);
+  if (!docs) cache.set(registry, (docs = new Map()));
+  const key = `${group}/${version}`;
+  let doc = docs.get(key);
+  if (!doc) docs.set(key, (doc = buildGroupVersion(registry, group, version)));
+  return doc;
+}
+
+function buildGroupVersion(registry: Registry, group: string, version: string): object {
   const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = {};
+  const schemas: Record<string, Schema> = {};
   const prefix = `/${gvPath(group, version)}`;
   for (const def of registry.inGroupVersion(group, version)) {
     const id = `${def.kind}`;
@@ -70,17 +137,7 @@ export function openapiGroupVersion(registry: Registry, group: string, version: 
       patch: operation(def, "patch", `patch${id}`, PATCH_TYPES),
       delete: operation(def, "delete", `delete${id}`),
     };
-    schemas[schemaName(def)] = {
-      type: "object",
-      description: `${def.kind} (${def.group || "core"}/${def.version})`,
-      "x-kubernetes-group-version-kind": [{ group: def.group, kind: def.kind, version: def.version }],
-      "x-kubernetes-preserve-unknown-fields": true,
-      properties: {
-        apiVersion: { type: "string" },
-        kind: { type: "string" },
-        metadata: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-      },
-    };
+    kindSchemas(def, schemas);
   }
   return {
     openapi: "3.0.0",
@@ -88,4 +145,17 @@ export function openapiGroupVersion(registry: Registry, group: string, version: 
     paths,
     components: { schemas },
   };
+}
+
+/** Swagger 2.0 for clients that still read /openapi/v2 as JSON: every group's definitions. */
+export function openapiV2(registry: Registry): object {
+  const definitions: Record<string, Schema> = {};
+  for (const g of registry.groups()) {
+    for (const v of g.versions) {
+      const doc = openapiGroupVersion(registry, g.name, v) as { components: { schemas: Record<string, Schema> } };
+      Object.assign(definitions, doc.components.schemas);
+    }
+  }
+  const text = JSON.stringify(definitions).replaceAll('"#/components/schemas/', '"#/definitions/');
+  return { swagger: "2.0", info: { title: "Kubernetes", version: "v1.32.0" }, paths: {}, definitions: JSON.parse(text) };
 }

@@ -1,5 +1,6 @@
 import type { FieldError } from "../errors";
 import type { KubeObject } from "../object";
+import type { Schema, SchemaSource } from "../schema/types";
 
 export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
 
@@ -52,6 +53,10 @@ export interface ResourceDef {
   strategy?: Strategy;
   /** Versions of one resource share a store: the group/resource whose store holds the objects. */
   storageResource?: string;
+  /** The kind's structural schema (and where its $refs resolve): drives patches, apply, field validation. */
+  schema?: { root: Schema; source: SchemaSource };
+  /** Whether strategic merge patch applies (built-ins); custom resources take merge patches only. */
+  strategicMerge?: boolean;
   /** For a version that is not the stored one: how its objects map to and from the stored form. */
   convert?: { toStorage(obj: KubeObject): KubeObject; fromStorage(obj: KubeObject): KubeObject };
 }

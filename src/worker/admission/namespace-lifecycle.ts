@@ -1,6 +1,6 @@
 import { StatusError, errors, qualifiedResource } from "../../api/errors";
 import type { KubeObject } from "../../api/object";
-import { ResourceStorage } from "../storage";
+import { ResourceStorage, writeListeners } from "../storage";
 import type { AdmissionPlugin } from "./chain";
 import { namespaceDef } from "../registry";
 
@@ -11,9 +11,9 @@ export const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
 const CACHE_MS = 2000;
 const active = new Map<string, number>();
 
-export function forgetNamespace(name: string): void {
-  active.delete(name);
-}
+writeListeners.push((def, obj) => {
+  if (def === namespaceDef) active.delete(obj.metadata.name!);
+});
 
 /**
  * NamespaceLifecycle: no new objects in a namespace that is missing or terminating, and the

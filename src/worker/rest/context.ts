@@ -19,4 +19,8 @@ export interface RestContext {
   format: OutputFormat;
   dryRun: boolean;
   now: () => Date;
+  /** Who this write's fields belong to (managedFields). */
+  fieldManager: string;
+  /** Sent back as `Warning: 299 - "…"` headers (kubectl prints them). */
+  warnings: string[];
 }

@@ -8,7 +8,7 @@ import type { RestContext } from "./context";
 import { readTyped } from "./decode";
 import { listRequest } from "./read";
 import { conflict, pendingSpecFinalizers } from "./write";
-import { startNamespaceDeletion } from "../namespace-deletion";
+import { startCleanup } from "../cleanup";
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -83,7 +83,7 @@ export async function deleteObject(rc: RestContext, name: string, opts: DeleteOp
       if (rc.dryRun) return { deleted: false, object: next };
       const written = await rc.storage.update(next, expected);
       if (written.ok) {
-        if (next.kind === "Namespace") startNamespaceDeletion(rc, name);
+        if (next.kind === "Namespace" || next.kind === "CustomResourceDefinition") startCleanup(rc, name);
         return { deleted: false, object: written.object };
       }
       continue;

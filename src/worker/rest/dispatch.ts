@@ -14,6 +14,7 @@ import { handleGet, handleList } from "./read";
 import { handleScale } from "./scale";
 import { handleUpdate } from "./update";
 import { handleWatch } from "./watch";
+import { fieldManagerFor } from "./managed-fields";
 
 export function notFoundPath(): StatusError {
   return new StatusError(404, "NotFound", "the server could not find the requested resource");
@@ -28,6 +29,7 @@ export function restContext(
   user: UserInfo,
   query = new URLSearchParams(),
   accept: string | null = null,
+  userAgent: string | null = `kube-apiserver/${user.username}`,
 ): RestContext {
   return {
     env,
@@ -42,6 +44,8 @@ export function restContext(
     format: outputFormat(accept),
     dryRun: query.getAll("dryRun").includes("All"),
     now: () => new Date(),
+    warnings: [],
+    fieldManager: fieldManagerFor(query, userAgent),
   };
 }
 
@@ -51,8 +55,17 @@ const SUBRESOURCE_VERBS: Record<string, string[]> = {
   finalize: ["update"],
 };
 
-/** Serves one resource request: the generic handler for every row of the registry. */
+/** Serves one resource request, with any warnings the handlers gathered as Warning headers. */
 export async function dispatch(rc: RestContext, request: Request): Promise<Response> {
+  const response = await serve(rc, request);
+  if (rc.warnings.length === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const w of rc.warnings) headers.append("warning", `299 - ${JSON.stringify(w)}`);
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/** The generic handler for every row of the registry. */
+async function serve(rc: RestContext, request: Request): Promise<Response> {
   const { info, def } = rc;
   const dryRun = rc.query.getAll("dryRun");
   if (dryRun.some((v) => v !== "All")) {

@@ -58,7 +58,7 @@ export async function handleScale(rc: RestContext, request: Request): Promise<Re
     rc.info.verb === "update" ? ["json", "yaml", "protobuf"] : ["merge-patch", "json-patch", "strategic-merge-patch"],
   );
   const updated = await updateObject(rc, rc.info.name!, (current) => {
-    const scale = rc.info.verb === "update" ? data : applyPatch(kind, toScale(rc, current), data);
+    const scale = rc.info.verb === "update" ? data : applyPatch({ strategicMerge: true }, kind, toScale(rc, current), data);
     return withReplicas(rc, current, scale);
   });
   return json(toScale(rc, updated));

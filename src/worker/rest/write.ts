@@ -1,11 +1,13 @@
 import { errors, invalid } from "../../api/errors";
 import type { KubeObject } from "../../api/object";
-import { prepareCreate, prepareFinalizeUpdate, prepareStatusUpdate, prepareUpdate, sameContent } from "../../api/registry/generic";
+import { canonical, prepareCreate, prepareFinalizeUpdate, prepareStatusUpdate, prepareUpdate, sameContent } from "../../api/registry/generic";
 import { apiVersionOf } from "../../api/registry/registry";
 import * as admission from "../admission/chain";
 import { admissionPlugins } from "../admission";
 import type { RestContext } from "./context";
 import { validateCreate, validateUpdate } from "./validate";
+import { checkUnknownFields } from "./fields";
+import { recordUpdate } from "./managed-fields";
 
 const GENERATE_ATTEMPTS = 8;
 const UPDATE_ATTEMPTS = 8;
@@ -36,8 +38,12 @@ function admissionRequest(rc: RestContext, operation: admission.Operation, objec
   };
 }
 
-/** The create path every writer shares: defaults, strategy, admission, validation, store. */
-export async function createObject(rc: RestContext, input: KubeObject): Promise<KubeObject> {
+/**
+ * The create path every writer shares: unknown fields, defaults, strategy, admission, validation,
+ * managedFields, store. `applied` means server-side apply already set managedFields.
+ */
+export async function createObject(rc: RestContext, body: KubeObject, opts: { applied?: boolean } = {}): Promise<KubeObject> {
+  const input = checkUnknownFields(rc, body);
   const generate = !input.metadata.name && !!input.metadata.generateName;
   if (input.metadata.resourceVersion) throw errors.badRequest("resourceVersion should not be set on objects to be created");
   for (let attempt = 0; attempt < GENERATE_ATTEMPTS; attempt++) {
@@ -50,6 +56,7 @@ export async function createObject(rc: RestContext, input: KubeObject): Promise<
     const causes = validateCreate(rc.def, obj);
     if (causes.length) throw invalid(rc.def.group, rc.def.kind, obj.metadata.name ?? "", causes);
     await admission.validate(admissionPlugins, req);
+    if (!opts.applied) recordUpdate(rc, obj, undefined);
     if (rc.dryRun) return obj;
     const stored = toStorage(rc, obj);
     const written = await rc.storage.create(stored);
@@ -65,12 +72,13 @@ export type Mutation = (current: KubeObject) => KubeObject | Promise<KubeObject>
  * The update path every writer shares (PUT, PATCH, /status, finalizer removal): re-read, mutate,
  * check, and compare-and-swap; a lost race retries unless the client pinned a resourceVersion.
  */
-export async function updateObject(rc: RestContext, name: string, mutation: Mutation): Promise<KubeObject> {
+export async function updateObject(rc: RestContext, name: string, mutation: Mutation, opts: { applied?: boolean } = {}): Promise<KubeObject> {
   const { def } = rc;
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
     const current = await rc.storage.get(rc.info.namespace, name);
     if (!current) throw errors.notFound(def.group, def.plural, name);
-    let next = toStorage(rc, await mutation(structuredClone(current)));
+    rc.warnings.length = 0;
+    let next = toStorage(rc, checkUnknownFields(rc, await mutation(structuredClone(current))));
     const pinned = next.metadata.resourceVersion;
     if (pinned && pinned !== current.metadata.resourceVersion) throw conflict(rc, name);
     next.apiVersion = current.apiVersion ?? apiVersionOf(def);
@@ -87,7 +95,8 @@ export async function updateObject(rc: RestContext, name: string, mutation: Muta
     if (causes.length) throw invalid(def.group, def.kind, name, causes);
     await admission.validate(admissionPlugins, req);
     const finished = !!next.metadata.deletionTimestamp && !next.metadata.finalizers?.length && !pendingSpecFinalizers(next);
-    if (!finished && sameContent(next, current)) return current;
+    if (!finished && sameContent(next, current) && (!opts.applied || sameOwners(next, current))) return current;
+    if (!opts.applied) recordUpdate(rc, next, current);
     if (rc.dryRun) return next;
     const expected = Number(current.metadata.resourceVersion);
     const written = finished ? await rc.storage.delete(next, expected) : await rc.storage.update(next, expected);
@@ -96,6 +105,12 @@ export async function updateObject(rc: RestContext, name: string, mutation: Muta
     if (pinned) throw conflict(rc, name);
   }
   throw conflict(rc, name);
+}
+
+/** Whether two objects' managedFields differ only in timestamps (an apply that changed nothing). */
+function sameOwners(a: KubeObject, b: KubeObject): boolean {
+  const owners = (o: KubeObject) => (o.metadata.managedFields ?? []).map((e) => ({ ...(e as object), time: undefined }));
+  return canonical(owners(a)) === canonical(owners(b));
 }
 
 /** Namespaces also wait for `spec.finalizers` (the namespace controller's "kubernetes"). */
