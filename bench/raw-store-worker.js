@@ -4,7 +4,7 @@ export default {
   async fetch(request, env) {
     const { key, namespace, name, value } = await request.json();
     const store = env.STORE.get(env.STORE.idFromName("default/bench-raw/0"));
-    const out = await store.create(key, namespace, name, value);
+    const out = await store.create("bench-raw", key, namespace, name, value);
     return new Response(null, { status: out.ok ? 201 : 409 });
   },
 };

@@ -79,7 +79,11 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         scriptPath: script,
         modulesRoot: path.dirname(script),
         compatibilityDate: "2026-04-26",
-        durableObjects: { STORE: { className: "ResourceStore", useSQLite: true } },
+        durableObjects: {
+          STORE: { className: "ResourceStore", useSQLite: true },
+          CONTROLLERS: { className: "ControllerManager", useSQLite: true },
+          SCHEDULER: { className: "Scheduler", useSQLite: true },
+        },
         bindings: { ADMIN_TOKEN: token, ...opts.bindings },
       },
       ...(opts.extraWorkers ?? []),

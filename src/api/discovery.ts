@@ -16,6 +16,10 @@ interface Sub {
 function subresources(def: ResourceDef): Sub[] {
   const subs: Sub[] = [];
   if (def.kind === "Namespace") subs.push({ name: "finalize", kind: def.kind, verbs: ["update"] });
+  if (def.kind === "Pod" && def.group === "") {
+    subs.push({ name: "binding", kind: "Binding", verbs: ["create"] });
+    subs.push({ name: "eviction", kind: "Eviction", group: "policy", version: "v1", verbs: ["create"] });
+  }
   if (def.scale) subs.push({ name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: ["get", "patch", "update"] });
   if (def.status) subs.push({ name: "status", kind: def.kind, verbs: ["get", "patch", "update"] });
   return subs;

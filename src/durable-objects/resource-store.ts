@@ -9,6 +9,8 @@ import { compileSelection } from "./store/selection";
 import { Store, type StoreEvent } from "./store/store";
 import { WatchHub, eventTypeFor, type WatchOptions } from "./store/watch-hub";
 import { rpc, type Rpc } from "./rpc-result";
+import type { Change } from "./control-loop-host";
+import { notificationTargets } from "./router";
 
 /** Upstream's default watch lifetime: a random time between 30 and 60 minutes spreads reconnects. */
 const MIN_WATCH_SECONDS = 1800;
@@ -39,16 +41,17 @@ export class ResourceStore extends DurableObject<Env> {
     return rpc(() => this.store.list(req, compileSelection(req)));
   }
 
-  create(key: string, namespace: string, name: string, value: string): WriteResult {
-    return this.publish(this.store.create(key, namespace, name, value));
+  // Writes name their resource so the change can be told to the control loops that watch it.
+  create(resource: string, key: string, namespace: string, name: string, value: string): WriteResult {
+    return this.publish(resource, this.store.create(key, namespace, name, value));
   }
 
-  update(key: string, value: string, expectedRV: number | null): WriteResult {
-    return this.publish(this.store.update(key, value, expectedRV));
+  update(resource: string, key: string, value: string, expectedRV: number | null): WriteResult {
+    return this.publish(resource, this.store.update(key, value, expectedRV));
   }
 
-  delete(key: string, expectedRV: number | null, final?: string): WriteResult {
-    return this.publish(this.store.delete(key, expectedRV, final));
+  delete(resource: string, key: string, expectedRV: number | null, final?: string): WriteResult {
+    return this.publish(resource, this.store.delete(key, expectedRV, final));
   }
 
   compact(through?: number): number {
@@ -64,9 +67,28 @@ export class ResourceStore extends DurableObject<Env> {
     return this.hub.size;
   }
 
-  private publish(out: { result: WriteResult; event?: StoreEvent }): WriteResult {
-    if (out.event) this.hub.publish(out.event);
+  private publish(resource: string, out: { result: WriteResult; event?: StoreEvent }): WriteResult {
+    if (out.event) {
+      this.hub.publish(out.event);
+      this.notifyLater(resource, out.event);
+    }
     return out.result;
+  }
+
+  private pending: Change[] = [];
+
+  /** Changes of one turn go out as one batch per host, without holding up the write. */
+  private notifyLater(resource: string, event: StoreEvent): void {
+    const targets = notificationTargets(this.env, resource);
+    if (targets.length === 0) return;
+    if (this.pending.length === 0) {
+      setTimeout(() => {
+        const batch = this.pending;
+        this.pending = [];
+        for (const host of targets) this.ctx.waitUntil(host.notify(batch).catch((e: unknown) => console.error(`notify: ${String(e)}`)));
+      }, 0);
+    }
+    this.pending.push({ resource, type: event.type, object: event.value });
   }
 
   /** Watch streams go through fetch: a ReadableStream returned over RPC leaks on this workerd. */

@@ -21,3 +21,22 @@ export function shardsFor(_namespace: string | undefined): string[] {
 export function storeStub(env: Env, resource: string, shard: string) {
   return env.STORE.get(env.STORE.idFromName(`${clusterName(env)}/${resource}/${shard}`));
 }
+
+/** Resources no control loop reads: their writes wake nobody. */
+const UNWATCHED = new Set(["events", "events.events.k8s.io"]);
+const SCHEDULER_INPUTS = new Set(["pods", "nodes", "persistentvolumeclaims", "persistentvolumes"]);
+
+/** The control-loop hosts a change to `resource` must reach (one of each per cluster). */
+export function notificationTargets(env: Env, resource: string) {
+  if (UNWATCHED.has(resource)) return [];
+  const name = clusterName(env);
+  const targets = [env.CONTROLLERS.get(env.CONTROLLERS.idFromName(name))];
+  if (SCHEDULER_INPUTS.has(resource)) targets.push(env.SCHEDULER.get(env.SCHEDULER.idFromName(name)));
+  return targets;
+}
+
+/** Both hosts of a cluster, for the cron resync. */
+export function controlLoopHosts(env: Env) {
+  const name = clusterName(env);
+  return [env.CONTROLLERS.get(env.CONTROLLERS.idFromName(name)), env.SCHEDULER.get(env.SCHEDULER.idFromName(name))];
+}

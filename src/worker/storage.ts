@@ -56,18 +56,18 @@ export class ResourceStorage {
   async create(obj: KubeObject): Promise<Written> {
     const { namespace, name } = obj.metadata;
     const key = storeKey(namespace, name!);
-    return this.written(await this.stub(namespace).create(key, namespace ?? "", name!, JSON.stringify(obj)));
+    return this.written(await this.stub(namespace).create(this.resource, key, namespace ?? "", name!, JSON.stringify(obj)));
   }
 
   async update(obj: KubeObject, expectedRV: number | null): Promise<Written> {
     const { namespace, name } = obj.metadata;
-    return this.written(await this.stub(namespace).update(storeKey(namespace, name!), JSON.stringify(obj), expectedRV));
+    return this.written(await this.stub(namespace).update(this.resource, storeKey(namespace, name!), JSON.stringify(obj), expectedRV));
   }
 
   /** `obj` is the final state the DELETED event carries (e.g. with its deletionTimestamp). */
   async delete(obj: KubeObject, expectedRV: number | null): Promise<Written> {
     const { namespace, name } = obj.metadata;
-    return this.written(await this.stub(namespace).delete(storeKey(namespace, name!), expectedRV, JSON.stringify(obj)));
+    return this.written(await this.stub(namespace).delete(this.resource, storeKey(namespace, name!), expectedRV, JSON.stringify(obj)));
   }
 
   private written(result: WriteResult): Written {

@@ -38,6 +38,17 @@ export class Registry {
     return this.byKey.get(`${group}/${version}/${plural}`);
   }
 
+  /** The preferred version's row for a qualified name ("deployments.apps"). */
+  byQualifiedName(name: string): ResourceDef | undefined {
+    for (const g of this.groupList) {
+      for (const v of g.versions) {
+        const def = this.resources.find((d) => d.group === g.name && d.version === v && qualifiedName(d) === name);
+        if (def) return def;
+      }
+    }
+    return undefined;
+  }
+
   groups(): GroupVersions[] {
     return this.groupList;
   }

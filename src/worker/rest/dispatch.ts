@@ -12,6 +12,8 @@ import { handleCreate } from "./create";
 import { handlePatch } from "./patch";
 import { handleGet, handleList } from "./read";
 import { handleScale } from "./scale";
+import { handleBinding } from "./binding";
+import { handleEviction } from "./eviction";
 import { handleUpdate } from "./update";
 import { handleWatch } from "./watch";
 import { fieldManagerFor } from "./managed-fields";
@@ -53,6 +55,8 @@ const SUBRESOURCE_VERBS: Record<string, string[]> = {
   status: ["get", "update", "patch"],
   scale: ["get", "update", "patch"],
   finalize: ["update"],
+  binding: ["create"],
+  eviction: ["create"],
 };
 
 /** Serves one resource request, with any warnings the handlers gathered as Warning headers. */
@@ -75,10 +79,13 @@ async function serve(rc: RestContext, request: Request): Promise<Response> {
     const allowed =
       (info.subresource === "status" && def.status) ||
       (info.subresource === "scale" && def.scale) ||
-      (info.subresource === "finalize" && def.kind === "Namespace");
+      (info.subresource === "finalize" && def.kind === "Namespace") ||
+      ((info.subresource === "binding" || info.subresource === "eviction") && def.kind === "Pod" && def.group === "");
     if (!allowed) throw notFoundPath();
     if (!SUBRESOURCE_VERBS[info.subresource].includes(info.verb)) throw methodNotAllowed(request.method);
     if (info.subresource === "scale") return handleScale(rc, request);
+    if (info.subresource === "binding") return handleBinding(rc, request);
+    if (info.subresource === "eviction") return handleEviction(rc, request);
     if (info.verb === "get") return handleGet(rc);
     return info.verb === "update" ? handleUpdate(rc, request) : handlePatch(rc, request);
   }
