@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAgent, type Agent } from "../../src/node-agent";
-import { TestCluster, requireKubectl } from "./harness";
+import { eventually, requireKubectl, TestCluster } from "./harness";
 
 // kubeflare-agent with the fake runtime against the real control plane, checked with the real kubectl.
 // No scheduler is assumed: pods name their node in spec.nodeName.
@@ -9,20 +9,6 @@ const tc = new TestCluster();
 let agent: Agent;
 const lines: string[] = [];
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const pod = (name: string, node: string, restartPolicy = "Always") =>
   JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { nodeName: node, restartPolicy, containers: [{ name: "main", image: "nginx:1.25" }] } });

@@ -4,7 +4,7 @@ import { Informer, KubeClient, isAlreadyExists, isConflict, isGone, isNotFound, 
 import type { KubeObject } from "../../src/api/object";
 import { loadKubeconfig } from "../../src/node-agent";
 import { nodeFetch } from "../../src/node-agent/http";
-import { TestCluster, freePort, requireKubectl } from "./harness";
+import { eventually, freePort, requireKubectl, TestCluster } from "./harness";
 
 // The shared typed client (src/client) against the real control plane, cross-checked with the real
 // kubectl. The store keeps only 40 events and sends bookmarks every 300 ms, so compaction (410)
@@ -52,20 +52,6 @@ let http: ReturnType<typeof nodeFetch>;
 let partition: Partition;
 let client: KubeClient;
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const cm = (name: string, data: Record<string, string> = {}): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "client" }, data });
 

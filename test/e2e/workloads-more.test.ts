@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAgent } from "../../src/node-agent";
-import { TestCluster, requireKubectl } from "./harness";
+import { eventually, requireKubectl, TestCluster } from "./harness";
 
 // More of issue 4's scenarios: stateful and per-node workloads, batch, drain, quota and node loss.
 
@@ -8,20 +8,6 @@ const tc = new TestCluster();
 const agents: { stop(): Promise<void> }[] = [];
 const getJson = async (args: string[]) => JSON.parse(await tc.ok([...args, "-o", "json"]));
 
-async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   requireKubectl();

@@ -1,5 +1,8 @@
+import { canonical } from "../canonical";
 import type { KubeObject } from "../object";
 import type { ResourceDef } from "./types";
+
+export { canonical };
 
 // What kube-apiserver's generic store does for every kind, around the per-kind strategy hooks.
 
@@ -79,11 +82,3 @@ export function sameContent(a: KubeObject, b: KubeObject): boolean {
   return canonical(strip(a)) === canonical(strip(b));
 }
 
-/** JSON with sorted keys, so field order never makes two equal objects differ. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
-      : v,
-  );
-}

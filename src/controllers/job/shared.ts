@@ -71,16 +71,7 @@ export function parseTime(value: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** Order-independent JSON, for comparing objects and hashing templates. */
-export function canonicalJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Obj).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+export { canonical as canonicalJSON } from "../../api/canonical";
 
 /** FNV-1a, 32 bits, over UTF-8: the hash upstream's controllers name things with. */
 export function fnv32a(text: string, extra?: number): number {
