@@ -46,7 +46,7 @@ export abstract class ControlLoopHost extends DurableObject<Env> {
   /** Store notifications (fire-and-forget from the stores). */
   async notify(changes: Change[]): Promise<void> {
     const loop = await this.started();
-    for (const c of changes) loop.observe(c.resource, c.type, JSON.parse(c.object));
+    for (const c of changes) if (loop.watches(c.resource)) loop.observe(c.resource, c.type, JSON.parse(c.object));
     await this.arm(loop);
   }
 

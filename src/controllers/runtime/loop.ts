@@ -25,6 +25,7 @@ export class ControlLoop {
   readonly cache = new MemoryCache();
   private readonly queue = new WorkQueue();
   private readonly byName = new Map<string, Controller>();
+  private readonly watched: Set<Resource>;
   private synced = false;
 
   constructor(
@@ -33,11 +34,17 @@ export class ControlLoop {
     private readonly clock: () => number = Date.now,
   ) {
     for (const c of controllers) this.byName.set(c.name, c);
+    this.watched = new Set(controllers.flatMap((c) => c.watches.map((w) => w.resource)));
   }
 
   /** Every resource some controller watches: what the cache must hold. */
   resources(): Resource[] {
-    return [...new Set([...this.byName.values()].flatMap((c) => c.watches.map((w) => w.resource)))];
+    return [...this.watched];
+  }
+
+  /** Whether a change to `resource` matters here (checked before parsing it). */
+  watches(resource: Resource): boolean {
+    return this.watched.has(resource);
   }
 
   /** Lists every watched resource into the cache and queues every key (cold start, cron resync). */
@@ -53,7 +60,7 @@ export class ControlLoop {
 
   /** A change from a store notification (or a write of our own). */
   observe(resource: Resource, type: ChangeType, obj: KubeObject): void {
-    if (!this.resources().includes(resource)) return;
+    if (!this.watched.has(resource)) return;
     if (type === "DELETED") this.cache.remove(resource, obj.metadata.namespace, obj.metadata.name!);
     else this.cache.put(resource, obj);
     this.enqueueFor(resource, obj);
