@@ -17,6 +17,7 @@ import { cronJobController } from "./cronjob";
 import { daemonSetController } from "./daemonset";
 import { statefulSetController } from "./statefulset";
 import { namespaceController } from "./namespace";
+import { volumeBindingController } from "./volume-binding";
 
 /** Every controller the ControllerManager runs; the scheduler runs in its own host. */
 export function controllerManagerControllers(): Controller[] {
@@ -38,6 +39,7 @@ export function controllerManagerControllers(): Controller[] {
     cronJobController,
     daemonSetController,
     statefulSetController,
+    volumeBindingController(),
     // Finishes a terminating namespace once its content is gone (custom resources are deleted by
     // the API server's own sweep when the namespace is deleted).
     namespaceController({ resources: builtinResourceNames({ namespaced: true }) }),

@@ -22,17 +22,42 @@ export function ensureBootstrapped(env: Env, exec: ExecutionContext, registry: R
   return done;
 }
 
+/** What a new cluster has besides its namespaces: the API's own Service and a default StorageClass. */
+const BOOTSTRAP_OBJECTS: [resource: string, object: KubeObject][] = [
+  [
+    "services",
+    {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "kubernetes", namespace: "default", labels: { component: "apiserver", provider: "kubernetes" } },
+      spec: { type: "ClusterIP", clusterIP: "10.96.0.1", ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }] },
+    },
+  ],
+  [
+    "storageclasses.storage.k8s.io",
+    {
+      apiVersion: "storage.k8s.io/v1",
+      kind: "StorageClass",
+      metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+      provisioner: "kubeflare.io/hostpath",
+      reclaimPolicy: "Delete",
+      volumeBindingMode: "Immediate",
+    },
+  ],
+];
+
+/** Creates `obj` unless it exists. */
+async function ensure(env: Env, exec: ExecutionContext, registry: Registry, resource: string, obj: KubeObject): Promise<void> {
+  const def = registry.byQualifiedName(resource)!;
+  const info = { isResource: true as const, verb: "create" as const, group: def.group, version: def.version, resource: def.plural, namespace: obj.metadata.namespace };
+  try {
+    await createObject(restContext(env, exec, registry, def, info, SYSTEM), obj);
+  } catch (e) {
+    if (!(e instanceof StatusError && e.reason === "AlreadyExists")) throw e;
+  }
+}
+
 async function bootstrap(env: Env, exec: ExecutionContext, registry: Registry): Promise<void> {
-  const def = registry.get("", "v1", "namespaces")!;
-  await Promise.all(
-    SYSTEM_NAMESPACES.map(async (name) => {
-      const rc = restContext(env, exec, registry, def, { isResource: true, verb: "create", group: "", version: "v1", resource: "namespaces" }, SYSTEM);
-      const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name } };
-      try {
-        await createObject(rc, ns);
-      } catch (e) {
-        if (!(e instanceof StatusError && e.reason === "AlreadyExists")) throw e;
-      }
-    }),
-  );
+  await Promise.all(SYSTEM_NAMESPACES.map((name) => ensure(env, exec, registry, "namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } })));
+  await Promise.all(BOOTSTRAP_OBJECTS.map(([resource, obj]) => ensure(env, exec, registry, resource, obj)));
 }

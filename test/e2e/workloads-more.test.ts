@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe("workload controllers", () => {
-  it("brings a StatefulSet up in order, with a claim per member from its templates", async () => {
+  it("brings a StatefulSet up in order, with bound claims from the default StorageClass", async () => {
     await tc.ok(["apply", "-f", tc.file("sts.yaml", `apiVersion: apps/v1
 kind: StatefulSet
 metadata: {name: db}
@@ -44,8 +44,13 @@ spec:
     const started = pods.sort((a: any, b: any) => a.metadata.name.localeCompare(b.metadata.name)).map((p: any) => Date.parse(p.metadata.creationTimestamp));
     expect(started[0]).toBeLessThanOrEqual(started[1]);
     expect(started[1]).toBeLessThanOrEqual(started[2]);
-    const claims = (await getJson(["get", "pvc"])).items.map((c: any) => c.metadata.name).sort();
-    expect(claims).toEqual(["data-db-0", "data-db-1", "data-db-2"]);
+    const claims = await eventually("3 bound claims", async () => {
+      const items = (await getJson(["get", "pvc"])).items;
+      return items.length === 3 && items.every((c: any) => c.status?.phase === "Bound") && items;
+    });
+    expect(claims.map((c: any) => c.metadata.name).sort()).toEqual(["data-db-0", "data-db-1", "data-db-2"]);
+    expect(claims.every((c: any) => c.spec.storageClassName === "standard" && c.spec.volumeName === `pvc-${c.metadata.uid}`)).toBe(true);
+    expect(await tc.ok(["get", "pv"])).toMatch(/^pvc-\S+\s+1Gi\s+RWO\s+Delete\s+Bound\s+default\/data-db-0\s+standard\s+<unset>\s+\d+s$/m);
   });
 
   it("runs one DaemonSet pod per node", async () => {
