@@ -45,7 +45,10 @@ export async function handleApply(rc: RestContext, data: unknown): Promise<Respo
     return out.object;
   };
   try {
-    const updated = await updateObject(rc, name, (current) => merge(served(rc.def, current)), { applied: true });
+    const updated = await updateObject(rc, name, (current) => merge(served(rc.def, current)), {
+      applied: true,
+      resourceVersion: applied.metadata.resourceVersion || undefined,
+    });
     return renderObject(rc, updated);
   } catch (e) {
     if (!(e instanceof StatusError && e.code === 404 && e.reason === "NotFound" && e.details?.name === name)) throw e;

@@ -42,10 +42,11 @@ export async function handlePatch(rc: RestContext, request: Request): Promise<Re
   const { kind, data } = await readTyped(request, ["merge-patch", "json-patch", "strategic-merge-patch", "apply-patch"]);
   if (kind === "apply-patch") return handleApply(rc, data);
   const name = rc.info.name!;
+  const requested = isObject(data) && isObject(data.metadata) && typeof data.metadata.resourceVersion === "string" ? data.metadata.resourceVersion : undefined;
   const updated = await updateObject(rc, name, (current) => {
     const patched = checkObject(rc, applyPatch(rc.def, kind, served(rc.def, current), data));
     if (patched.metadata.name !== name) throw errors.badRequest("the name of the object cannot be changed by a patch");
     return patched;
-  });
+  }, { resourceVersion: requested });
   return renderObject(rc, updated);
 }

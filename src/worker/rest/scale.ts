@@ -46,8 +46,6 @@ function withReplicas(rc: RestContext, obj: KubeObject, scale: unknown): KubeObj
   let target: Record<string, unknown> = obj;
   for (const key of path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
   target[path[path.length - 1]] = replicas;
-  const rv = isObject(scale.metadata) ? scale.metadata.resourceVersion : undefined;
-  if (typeof rv === "string" && rv) obj.metadata.resourceVersion = rv;
   return obj;
 }
 
@@ -57,9 +55,11 @@ export async function handleScale(rc: RestContext, request: Request): Promise<Re
     request,
     rc.info.verb === "update" ? ["json", "yaml", "protobuf"] : ["merge-patch", "json-patch", "strategic-merge-patch"],
   );
+  const meta = isObject(data) && isObject(data.metadata) ? data.metadata : undefined;
+  const requested = typeof meta?.resourceVersion === "string" && meta.resourceVersion ? meta.resourceVersion : undefined;
   const updated = await updateObject(rc, rc.info.name!, (current) => {
     const scale = rc.info.verb === "update" ? data : applyPatch({ strategicMerge: true }, kind, toScale(rc, current), data);
     return withReplicas(rc, current, scale);
-  });
+  }, { resourceVersion: requested });
   return json(toScale(rc, updated));
 }

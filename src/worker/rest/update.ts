@@ -12,7 +12,7 @@ export async function handleUpdate(rc: RestContext, request: Request): Promise<R
     throw errors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
   }
   body.metadata.name = name;
-  const updated = await updateObject(rc, name, () => body);
+  const updated = await updateObject(rc, name, () => body, { resourceVersion: body.metadata.resourceVersion || undefined });
   return renderObject(rc, updated);
 }
 

@@ -10,7 +10,8 @@ import { checkUnknownFields } from "./fields";
 import { recordUpdate } from "./managed-fields";
 
 const GENERATE_ATTEMPTS = 8;
-const UPDATE_ATTEMPTS = 8;
+// As upstream's GuaranteedUpdate, retry while others win the race (each try is a fresh read).
+const UPDATE_ATTEMPTS = 64;
 const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
 function randomSuffix(): string {
@@ -57,7 +58,13 @@ export async function createObject(rc: RestContext, body: KubeObject, opts: { ap
     if (causes.length) throw invalid(rc.def.group, rc.def.kind, obj.metadata.name ?? "", causes);
     await admission.validate(admissionPlugins, req);
     if (!opts.applied) recordUpdate(rc, obj, undefined);
-    if (rc.dryRun) return obj;
+    if (rc.dryRun) {
+      // A dry run answers as the real create would, AlreadyExists included.
+      if (!generate && (await rc.storage.get(obj.metadata.namespace, obj.metadata.name!))) {
+        throw errors.alreadyExists(rc.def.group, rc.def.plural, obj.metadata.name!);
+      }
+      return obj;
+    }
     const stored = toStorage(rc, obj);
     const written = await rc.storage.create(stored);
     if (written.ok) return written.object;
@@ -72,14 +79,22 @@ export type Mutation = (current: KubeObject) => KubeObject | Promise<KubeObject>
  * The update path every writer shares (PUT, PATCH, /status, finalizer removal): re-read, mutate,
  * check, and compare-and-swap; a lost race retries unless the client pinned a resourceVersion.
  */
-export async function updateObject(rc: RestContext, name: string, mutation: Mutation, opts: { applied?: boolean } = {}): Promise<KubeObject> {
+export interface UpdateOptions {
+  /** Server-side apply already set managedFields. */
+  applied?: boolean;
+  /** A resourceVersion the request itself carried (PUT body, patch, Scale): a mismatch is a 409, never retried. */
+  resourceVersion?: string;
+}
+
+export async function updateObject(rc: RestContext, name: string, mutation: Mutation, opts: UpdateOptions = {}): Promise<KubeObject> {
   const { def } = rc;
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
     const current = await rc.storage.get(rc.info.namespace, name);
     if (!current) throw errors.notFound(def.group, def.plural, name);
     rc.warnings.length = 0;
     let next = toStorage(rc, checkUnknownFields(rc, await mutation(structuredClone(current))));
-    const pinned = next.metadata.resourceVersion;
+    // The precondition is what the request asked for, not what a patch inherited from `current`.
+    const pinned = opts.resourceVersion;
     if (pinned && pinned !== current.metadata.resourceVersion) throw conflict(rc, name);
     next.apiVersion = current.apiVersion ?? apiVersionOf(def);
     next.kind = def.kind;
@@ -94,7 +109,7 @@ export async function updateObject(rc: RestContext, name: string, mutation: Muta
     const causes = validateUpdate(def, next, current);
     if (causes.length) throw invalid(def.group, def.kind, name, causes);
     await admission.validate(admissionPlugins, req);
-    const finished = !!next.metadata.deletionTimestamp && !next.metadata.finalizers?.length && !pendingSpecFinalizers(next);
+    const finished = releasesLastFinalizer(current, next);
     if (!finished && sameContent(next, current) && (!opts.applied || sameOwners(next, current))) return current;
     if (!opts.applied) recordUpdate(rc, next, current);
     if (rc.dryRun) return next;
@@ -111,6 +126,18 @@ export async function updateObject(rc: RestContext, name: string, mutation: Muta
 function sameOwners(a: KubeObject, b: KubeObject): boolean {
   const owners = (o: KubeObject) => (o.metadata.managedFields ?? []).map((e) => ({ ...(e as object), time: undefined }));
   return canonical(owners(a)) === canonical(owners(b));
+}
+
+/**
+ * Upstream's ShouldDeleteDuringUpdate: an update deletes a terminating object only when it removes
+ * the last finalizer and no grace period is still running (a pod in its grace period is deleted by
+ * its kubelet's final DELETE, not by a status update).
+ */
+function releasesLastFinalizer(current: KubeObject, next: KubeObject): boolean {
+  if (!current.metadata.deletionTimestamp || !next.metadata.deletionTimestamp) return false;
+  const had = (current.metadata.finalizers?.length ?? 0) > 0 || pendingSpecFinalizers(current);
+  const has = (next.metadata.finalizers?.length ?? 0) > 0 || pendingSpecFinalizers(next);
+  return had && !has && !((next.metadata.deletionGracePeriodSeconds ?? 0) > 0);
 }
 
 /** Namespaces also wait for `spec.finalizers` (the namespace controller's "kubernetes"). */
