@@ -48,9 +48,22 @@ export class ResourceStorage {
     return sel;
   }
 
+  /**
+   * One page when the caller set a limit; otherwise every page at the first page's revision (a
+   * store caps each answer's size, so unpaged lists arrive in several).
+   */
   async list(req: ListRequest) {
-    const result = unwrap(await this.single(req.namespace).list(req));
-    return { ...result, items: result.items.map((t) => JSON.parse(t) as KubeObject) };
+    const stub = this.single(req.namespace);
+    const first = unwrap(await stub.list(req));
+    const items = first.items.map((t) => JSON.parse(t) as KubeObject);
+    if (req.limit) return { ...first, items };
+    let next = first.continue;
+    while (next) {
+      const page = unwrap(await stub.list({ ...req, resourceVersion: undefined, resourceVersionMatch: undefined, continue: next }));
+      for (const t of page.items) items.push(JSON.parse(t) as KubeObject);
+      next = page.continue;
+    }
+    return { resourceVersion: first.resourceVersion, items };
   }
 
   async create(obj: KubeObject): Promise<Written> {

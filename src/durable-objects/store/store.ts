@@ -23,6 +23,8 @@ interface Row {
 }
 
 const SCAN_BATCH = 500;
+/** One list answer stays well under the 32 MiB DO RPC limit; callers page on with `continue`. */
+const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
 /**
  * etcd semantics over SQLite, after kine: every write appends an event whose row id is the new
@@ -133,13 +135,17 @@ export class Store {
     const items: string[] = [];
     let lastKey: string | undefined;
     let more = false;
+    let bytes = 0;
     for (const row of this.rowsAt(atRV, start, req.namespace)) {
-      if (items.length >= limit) {
+      if (items.length >= limit || bytes >= MAX_LIST_BYTES) {
         more = true;
         break;
       }
       lastKey = row.key;
-      if (!matches || matches(JSON.parse(row.value) as KubeObject)) items.push(row.value);
+      if (!matches || matches(JSON.parse(row.value) as KubeObject)) {
+        items.push(row.value);
+        bytes += row.value.length;
+      }
     }
     const result: ListResult = { items, resourceVersion: String(atRV) };
     if (more && lastKey !== undefined) {

@@ -38,10 +38,15 @@ class Watcher {
     private readonly onClose: (w: Watcher) => void,
   ) {}
 
-  send(text: string): void {
+  /** `catchUp` events are already in memory and are the client's start: they never count as backlog. */
+  send(text: string, catchUp = false): void {
     if (this.closed) return;
     const bytes = encoder.encode(text);
-    if (this.queued + bytes.length > MAX_QUEUED_BYTES) return this.close(true);
+    if (!catchUp && this.queued + bytes.length > MAX_QUEUED_BYTES) return this.close(true);
+    if (catchUp) {
+      this.writer.write(bytes).catch(() => this.close(false));
+      return;
+    }
     this.queued += bytes.length;
     this.writer.write(bytes).then(
       () => (this.queued -= bytes.length),
@@ -49,8 +54,8 @@ class Watcher {
     );
   }
 
-  sendEvent(type: string, value: string): void {
-    this.send(`{"type":"${type}","object":${value}}\n`);
+  sendEvent(type: string, value: string, catchUp = false): void {
+    this.send(`{"type":"${type}","object":${value}}\n`, catchUp);
   }
 
   /** Keeps idle clients alive and finds dead ones: a write to a gone client fails. */
@@ -87,7 +92,7 @@ export class WatchHub {
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const watcher = new Watcher(writable.getWriter(), opts, (w) => this.remove(w));
     this.watchers.add(watcher);
-    for (const e of catchUp) watcher.sendEvent(e.type, e.value);
+    for (const e of catchUp) watcher.sendEvent(e.type, e.value, true);
     this.ensureTimer();
     return readable;
   }
