@@ -99,7 +99,12 @@ export function createApp() {
   const resources = async (c: { req: { raw: Request }; env: Env; executionCtx: ExecutionContext; get: (k: "user") => UserInfo }) => {
     const request = c.req.raw;
     const url = new URL(request.url);
-    const info = requestInfo(request.method, url);
+    let info;
+    try {
+      info = requestInfo(request.method, url);
+    } catch {
+      throw errors.badRequest(`the request path is not valid: ${url.pathname}`);
+    }
     if (!info.isResource) throw notFoundPath();
     let registry = await currentRegistry(c.env);
     // A resource we do not know may belong to a CRD created since the registry was cached.

@@ -25,7 +25,8 @@ export async function handleBinding(rc: RestContext, request: Request): Promise<
     throw errors.badRequest("Binding.target.name: Required value");
   }
   if (target.kind !== undefined && target.kind !== "Node") throw errors.badRequest(`Binding.target.kind: Unsupported value: "${target.kind}"`);
-  for (let attempt = 0; attempt < 8; attempt++) {
+  let bound = false;
+  for (let attempt = 0; attempt < 8 && !bound; attempt++) {
     const pod = await rc.storage.get(rc.info.namespace, name);
     if (!pod) throw errors.notFound("", "pods", name);
     if (pod.metadata.deletionTimestamp) throw new StatusError(409, "Conflict", `pod ${name} is being deleted, cannot be assigned to a host`);
@@ -34,10 +35,15 @@ export async function handleBinding(rc: RestContext, request: Request): Promise<
     }
     const next = bind(pod, target.name as string, rc.now());
     recordUpdate(rc, next, pod);
-    if (rc.dryRun) break;
+    if (rc.dryRun) return success();
     const written = await rc.storage.update(next, Number(pod.metadata.resourceVersion));
-    if (written.ok) break;
-    if (written.reason === "NotFound") throw errors.notFound("", "pods", name);
+    if (!written.ok && written.reason === "NotFound") throw errors.notFound("", "pods", name);
+    bound = written.ok;
   }
+  if (!bound) throw errors.conflict("", "pods/binding", name, "the object has been modified; please apply your changes to the latest version and try again");
+  return success();
+}
+
+function success(): Response {
   return json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 }, 201);
 }
