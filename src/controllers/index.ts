@@ -19,6 +19,12 @@ import { statefulSetController } from "./statefulset";
 import { namespaceController } from "./namespace";
 import { volumeBindingController } from "./volume-binding";
 
+/**
+ * Events are left out of the cached set: nothing reconciles them, stores do not announce them, and
+ * they would only grow the cache (a namespace's events go with the API server's own sweep).
+ */
+const isEvents = (r: string) => r === "events" || r === "events.events.k8s.io";
+
 /** Every controller the ControllerManager runs; the scheduler runs in its own host. */
 export function controllerManagerControllers(): Controller[] {
   return [
@@ -34,7 +40,7 @@ export function controllerManagerControllers(): Controller[] {
     serviceAccountController(),
     nodeIpamController(),
     podGCController(),
-    garbageCollector({ resources: builtinResourceNames(), resolve: kindResolver() }),
+    garbageCollector({ resources: builtinResourceNames().filter((r) => !isEvents(r)), resolve: kindResolver() }),
     jobController,
     cronJobController,
     daemonSetController,
@@ -42,6 +48,6 @@ export function controllerManagerControllers(): Controller[] {
     volumeBindingController(),
     // Finishes a terminating namespace once its content is gone (custom resources are deleted by
     // the API server's own sweep when the namespace is deleted).
-    namespaceController({ resources: builtinResourceNames({ namespaced: true }) }),
+    namespaceController({ resources: builtinResourceNames({ namespaced: true }).filter((r) => !isEvents(r)) }),
   ];
 }

@@ -1,13 +1,18 @@
 import type { KubeObject } from "../api/object";
 import type { Cache, Resource } from "./types";
 
+const rvOf = (obj: KubeObject) => Number(obj.metadata.resourceVersion ?? 0);
+
 /**
  * The informer cache: objects by resource and namespace/name, plus an owner-uid index. The
  * runtime fills it from lists, store notifications and its own write results; tests fill it by hand.
+ * Changes can arrive out of order (lists, notifications and write answers race), so a version never
+ * replaces a newer one, and a deletion leaves a tombstone that older copies cannot get past.
  */
 export class MemoryCache implements Cache {
   private readonly objects = new Map<Resource, Map<string, KubeObject>>();
   private readonly owners = new Map<string, Set<string>>();
+  private readonly tombstones = new Map<Resource, Map<string, number>>();
 
   private bucket(resource: Resource): Map<string, KubeObject> {
     let b = this.objects.get(resource);
@@ -35,12 +40,14 @@ export class MemoryCache implements Cache {
     return [...keys].flatMap((k) => (bucket?.get(k) ? [bucket.get(k)!] : []));
   }
 
-  /** Stores an object unless the cache already has a newer resourceVersion of it. */
+  /** Stores an object unless the cache has a newer version of it, or saw it deleted later. */
   put(resource: Resource, obj: KubeObject): void {
     const key = MemoryCache.key(obj.metadata.namespace, obj.metadata.name!);
+    const dead = this.tombstones.get(resource)?.get(key);
+    if (dead !== undefined && rvOf(obj) <= dead) return;
     const bucket = this.bucket(resource);
     const old = bucket.get(key);
-    if (old && Number(old.metadata.resourceVersion) > Number(obj.metadata.resourceVersion)) return;
+    if (old && rvOf(old) > rvOf(obj)) return;
     if (old) this.unindex(resource, key, old);
     bucket.set(key, obj);
     for (const ref of obj.metadata.ownerReferences ?? []) {
@@ -51,19 +58,35 @@ export class MemoryCache implements Cache {
     }
   }
 
-  remove(resource: Resource, namespace: string | undefined, name: string): void {
+  /** Forgets an object; `resourceVersion` (of the deletion) keeps older copies from coming back. */
+  remove(resource: Resource, namespace: string | undefined, name: string, resourceVersion?: string): void {
     const key = MemoryCache.key(namespace, name);
     const bucket = this.objects.get(resource);
     const old = bucket?.get(key);
+    const rv = Number(resourceVersion ?? (old ? rvOf(old) : 0));
+    if (rv > 0) {
+      let graves = this.tombstones.get(resource);
+      if (!graves) this.tombstones.set(resource, (graves = new Map()));
+      graves.set(key, Math.max(rv, graves.get(key) ?? 0));
+    }
     if (!old) return;
     this.unindex(resource, key, old);
     bucket!.delete(key);
   }
 
-  /** Replaces everything of one resource (a re-list). */
-  replace(resource: Resource, items: KubeObject[]): void {
-    for (const old of this.list(resource)) this.remove(resource, old.metadata.namespace, old.metadata.name!);
+  /**
+   * A re-list at revision `listRV`: newer cached objects and later deletions survive it; cached
+   * objects the list no longer has, and no newer than it, are gone; tombstones it covers expire.
+   */
+  replace(resource: Resource, items: KubeObject[], listRV = Infinity): void {
+    const listed = new Set(items.map((o) => MemoryCache.key(o.metadata.namespace, o.metadata.name!)));
+    for (const old of this.list(resource)) {
+      const key = MemoryCache.key(old.metadata.namespace, old.metadata.name!);
+      if (!listed.has(key) && rvOf(old) <= listRV) this.remove(resource, old.metadata.namespace, old.metadata.name!);
+    }
     for (const item of items) this.put(resource, item);
+    const graves = this.tombstones.get(resource);
+    if (graves) for (const [key, rv] of graves) if (rv <= listRV && !listed.has(key)) graves.delete(key);
   }
 
   private unindex(resource: Resource, key: string, obj: KubeObject): void {

@@ -85,8 +85,9 @@ export class InternalExecutor implements Executor {
     return (await new ResourceStorage(this.env, await this.def(resource)).get(namespace, name)) ?? undefined;
   }
 
-  async list(resource: Resource): Promise<KubeObject[]> {
+  async list(resource: Resource): Promise<{ items: KubeObject[]; resourceVersion: string }> {
     const storage = new ResourceStorage(this.env, await this.def(resource));
-    return (await storage.list(storage.selection(undefined, {}))).items;
+    const { items, resourceVersion } = await storage.list(storage.selection(undefined, {}));
+    return { items, resourceVersion };
   }
 }

@@ -11,7 +11,8 @@ export interface Executor {
   /** The object the API answered with, if the answer was one (undefined for a Status). */
   run(action: Action): Promise<KubeObject | undefined>;
   get(resource: Resource, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
-  list(resource: Resource): Promise<KubeObject[]>;
+  /** Every object of a resource, and the revision the list was taken at. */
+  list(resource: Resource): Promise<{ items: KubeObject[]; resourceVersion: string }>;
 }
 
 const SEP = "\u0000";
@@ -49,7 +50,10 @@ export class ControlLoop {
 
   /** Lists every watched resource into the cache and queues every key (cold start, cron resync). */
   async resync(): Promise<void> {
-    for (const resource of this.resources()) this.cache.replace(resource, await this.executor.list(resource));
+    for (const resource of this.resources()) {
+      const { items, resourceVersion } = await this.executor.list(resource);
+      this.cache.replace(resource, items, Number(resourceVersion));
+    }
     for (const resource of this.resources()) for (const obj of this.cache.list(resource)) this.enqueueFor(resource, obj);
     this.synced = true;
   }
@@ -61,7 +65,7 @@ export class ControlLoop {
   /** A change from a store notification (or a write of our own). */
   observe(resource: Resource, type: ChangeType, obj: KubeObject): void {
     if (!this.watched.has(resource)) return;
-    if (type === "DELETED") this.cache.remove(resource, obj.metadata.namespace, obj.metadata.name!);
+    if (type === "DELETED") this.cache.remove(resource, obj.metadata.namespace, obj.metadata.name!, obj.metadata.resourceVersion);
     else this.cache.put(resource, obj);
     this.enqueueFor(resource, obj);
   }

@@ -13,7 +13,8 @@ function harness() {
   const executor: Executor = {
     run: async (a) => structuredClone(sim.run(a)),
     get: async (r, ns, name) => structuredClone(sim.cache.get(r, ns, name)),
-    list: async (r) => structuredClone(sim.cache.list(r)),
+    // This simulator's list is always current.
+    list: async (r) => ({ items: structuredClone(sim.cache.list(r)), resourceVersion: String(Number.MAX_SAFE_INTEGER) }),
   };
   const loop = new ControlLoop([deploymentController, replicaSetController, replicationControllerController], executor, () => sim.now.getTime());
   /** What the store's change notifications would tell the loop about pods the kubelet touched. */

@@ -46,8 +46,8 @@ export class FakeCluster implements Executor {
     return Promise.resolve(this.store.get(resource, namespace, name));
   }
 
-  list(resource: Resource): Promise<KubeObject[]> {
-    return Promise.resolve(this.store.list(resource));
+  list(resource: Resource): Promise<{ items: KubeObject[]; resourceVersion: string }> {
+    return Promise.resolve({ items: this.store.list(resource), resourceVersion: String(this.rv) });
   }
 
   obj(resource: Resource, namespace: string | undefined, name: string): KubeObject | undefined {

@@ -36,7 +36,7 @@ class InMemoryApi implements Executor {
     return this.store.get(resource, namespace, name);
   }
   async list(resource: string) {
-    return this.store.list(resource);
+    return { items: this.store.list(resource), resourceVersion: String(this.rv) };
   }
 }
 

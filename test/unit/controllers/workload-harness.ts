@@ -17,7 +17,7 @@ const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString()
 export class Cluster {
   readonly cache = new MemoryCache();
   readonly events: KubeObject[] = [];
-  private rv = 0;
+  rv = 0;
   private uids = 0;
   writes = 0;
 
@@ -200,7 +200,7 @@ export function controlLoop(c: Cluster, controllers: Controller[]): { loop: Cont
       return c.get(resource, namespace, name);
     },
     async list(resource) {
-      return c.cache.list(resource);
+      return { items: c.cache.list(resource), resourceVersion: String(c.rv) };
     },
   };
   const loop = new ControlLoop(controllers, api, () => c.now);

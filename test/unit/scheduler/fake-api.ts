@@ -41,6 +41,6 @@ export class FakeApi implements Executor {
     return this.store.get(resource, namespace, name);
   }
   async list(resource: string) {
-    return this.store.list(resource);
+    return { items: this.store.list(resource), resourceVersion: String(this.rv) };
   }
 }
