@@ -24,7 +24,7 @@ export function storeStub(env: Env, resource: string, shard: string) {
 
 /** Resources no control loop reads: their writes wake nobody. */
 const UNWATCHED = new Set(["events", "events.events.k8s.io"]);
-const SCHEDULER_INPUTS = new Set(["pods", "nodes", "persistentvolumeclaims", "persistentvolumes"]);
+const SCHEDULER_INPUTS = new Set(["pods", "nodes", "namespaces", "persistentvolumeclaims", "persistentvolumes"]);
 
 /** The control-loop hosts a change to `resource` must reach (one of each per cluster). */
 export function notificationTargets(env: Env, resource: string) {

@@ -142,6 +142,8 @@ export function schedulerController(options: SchedulerOptions = {}): Controller 
     watches: [
       { resource: "pods", keys: onPod },
       { resource: "nodes", keys: onNode },
+      // Namespace labels feed affinity terms' namespaceSelectors (the snapshot reads them from the cache).
+      { resource: "namespaces", keys: (_ns, cache) => stateFor(cache).retryable([{ resource: "Namespace", action: "UpdateLabel" }]) },
     ],
     reconcile,
   };

@@ -47,7 +47,7 @@ export class CycleState {
  * Cluster changes that may turn a rejection into a fit (upstream's EnqueueExtensions): a rejected
  * pod is retried only when an event one of its rejecting plugins registered for happens.
  */
-export type EventResource = "Node" | "AssignedPod";
+export type EventResource = "Node" | "AssignedPod" | "Namespace";
 export type EventAction = "Add" | "Delete" | "UpdateLabel" | "UpdateTaint" | "UpdateAllocatable" | "Update";
 export interface ClusterEvent {
   resource: EventResource;

@@ -52,6 +52,8 @@ export const interPodAffinity: Plugin = {
   events: [
     { resource: "AssignedPod", actions: "All" },
     { resource: "Node", actions: ["Add", "UpdateLabel"] },
+    // A namespaceSelector can start matching when a namespace appears or is relabelled.
+    { resource: "Namespace", actions: ["Add", "UpdateLabel"] },
   ],
   preFilter(pod, snapshot, state) {
     const nsLabels = snapshot.namespaceLabels;

@@ -108,3 +108,26 @@ describe("scheduler controller", () => {
     expect(nodeOf("gated")).toBe("n1");
   });
 });
+
+describe("scheduler controller and namespaces", () => {
+  it("places a pod whose affinity selects by namespace labels once the namespace carries them", async () => {
+    const anchor = makePod("anchor", { ns: "team-a", labels: { app: "anchor" }, node: "n2" });
+    const follower = makePod("follower", {
+      affinity: {
+        podAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { labelSelector: { matchLabels: { app: "anchor" } }, namespaceSelector: { matchLabels: { team: "a" } }, topologyKey: "kubernetes.io/hostname" },
+          ],
+        },
+      },
+    });
+    const { api, loop, clock, nodeOf, change } = await setup([makeNode("n1", { cpu: "4" }), makeNode("n2", { cpu: "4" })], [anchor, follower]);
+    // The namespace is not labelled yet: no node has a matching pod.
+    expect(nodeOf("follower")).toBeUndefined();
+    change("namespaces", "ADDED", { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a", labels: { team: "a" }, resourceVersion: "1" } });
+    clock.now += 10;
+    await loop.drain(1000);
+    expect(nodeOf("follower")).toBe("n2");
+    expect(api.actions.filter((a) => a.verb === "create" && a.subresource === "binding")).toHaveLength(1);
+  });
+});
