@@ -6,24 +6,32 @@ import { isLabelValue, isQualifiedName } from "./names";
 import { validateLabels } from "./meta";
 import { selectorFromLabelSelector, type LabelSelectorSpec } from "../selectors/labels";
 
+/**
+ * The values a requirement's operator allows, as both label selectors and node selectors check
+ * them; node selectors also take the numeric Gt/Lt.
+ */
+export function operatorValueErrors(operator: unknown, values: unknown[], p: string, numeric = false): FieldError[] {
+  switch (operator) {
+    case "In":
+    case "NotIn":
+      return values.length === 0 ? [errRequired(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'")] : [];
+    case "Exists":
+    case "DoesNotExist":
+      return values.length > 0 ? [errForbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")] : [];
+    case "Gt":
+    case "Lt":
+      if (numeric) return values.length !== 1 ? [errRequired(child(p, "values"), "must be specified single value when `operator` is 'Lt' or 'Gt'")] : [];
+  }
+  return [errInvalid(child(p, "operator"), (operator as string) ?? "", "not a valid selector operator")];
+}
+
 export function validateLabelSelector(sel: unknown, field: string): FieldError[] {
   if (!isObj(sel)) return [];
   const errs = validateLabels(sel.matchLabels, child(field, "matchLabels"));
   asArray(sel.matchExpressions).forEach((expr: Obj, i) => {
     const p = index(child(field, "matchExpressions"), i);
     const values = asArray(expr?.values);
-    switch (expr?.operator) {
-      case "In":
-      case "NotIn":
-        if (values.length === 0) errs.push(errRequired(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (values.length > 0) errs.push(errForbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errs.push(errInvalid(child(p, "operator"), expr?.operator ?? "", "not a valid selector operator"));
-    }
+    errs.push(...operatorValueErrors(expr?.operator, values, p));
     errs.push(...msgs(child(p, "key"), str(expr?.key), isQualifiedName(str(expr?.key))));
     values.forEach((v, j) => errs.push(...msgs(index(child(p, "values"), j), v, isLabelValue(str(v)))));
   });

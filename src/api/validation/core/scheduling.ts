@@ -1,8 +1,8 @@
 // Scheduling-related pod fields: tolerations, node taints and (node/pod) affinity terms.
 import type { FieldError } from "../../errors";
-import { asArray, child, errDuplicate, errForbidden, errInvalid, errNotSupported, errRequired, index, isObj, msgs, str, type Obj } from "../field";
+import { asArray, child, errDuplicate, errInvalid, errNotSupported, errRequired, index, isObj, msgs, str, type Obj } from "../field";
 import { isLabelValue, isQualifiedName, nameIsDNSLabel } from "../names";
-import { validateLabelSelector } from "../selector";
+import { operatorValueErrors, validateLabelSelector } from "../selector";
 
 const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -62,22 +62,7 @@ function validateNodeSelectorTerm(term: Obj, field: string): FieldError[] {
   asArray(term?.matchExpressions).forEach((rq: Obj, j) => {
     const p = index(child(field, "matchExpressions"), j);
     const values = asArray(rq?.values);
-    switch (rq?.operator) {
-      case "In":
-      case "NotIn":
-        if (values.length === 0) errs.push(errRequired(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (values.length > 0) errs.push(errForbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      case "Gt":
-      case "Lt":
-        if (values.length !== 1) errs.push(errRequired(child(p, "values"), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-        break;
-      default:
-        errs.push(errInvalid(child(p, "operator"), rq?.operator ?? "", "not a valid selector operator"));
-    }
+    errs.push(...operatorValueErrors(rq?.operator, values, p, true));
     errs.push(...msgs(child(p, "key"), str(rq?.key), isQualifiedName(str(rq?.key))));
     values.forEach((v, k) => errs.push(...msgs(index(child(p, "values"), k), v, isLabelValue(str(v)))));
   });
